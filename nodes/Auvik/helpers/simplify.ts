@@ -51,7 +51,7 @@ export function simplifyResource(resource: IDataObject, included?: IncludedIndex
 	for (const [rel, member] of Object.entries(relationships)) {
 		const data = (member as IDataObject | null)?.data as IDataObject | IDataObject[] | null | undefined;
 		if (Array.isArray(data)) {
-			out[`${rel}Ids`] = data.map((d) => d?.id).filter((id) => id !== undefined) as string[];
+			out[`${rel.replace(/s$/, '')}Ids`] = data.map((d) => d?.id).filter((id) => id !== undefined) as string[];
 			continue;
 		}
 		if (!data || typeof data !== 'object') continue;

@@ -60,7 +60,7 @@ export function normaliseCustomUrl(input: string): ApiEndpoint | string {
 		? ''
 		: url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '').replace(/\/+$/, '');
 	const port = url.port && !dashboard ? `:${url.port}` : '';
-	const host = hostname.includes(':') ? `[${hostname}]` : hostname;
+	const host = hostname;
 	return {
 		baseUrl: `${url.protocol}//${host}${port}${path}`,
 		hostname,
