@@ -12,27 +12,25 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tenantIds } from '../Auvik/actions/params';
 import type { AlertItem } from '../Auvik/helpers/alerts';
 import { alertFromApi } from '../Auvik/helpers/alerts';
 import { simplifyResource } from '../Auvik/helpers/simplify';
 import { listSearch, loadOptions } from '../Auvik/methods';
-import type { AuvikTransport } from '../Auvik/transport';
-import { AuvikTransport as Transport } from '../Auvik/transport';
-import { isAuvikApiError } from '../Auvik/transport/errors';
+import { AuvikTransport } from '../Auvik/transport';
 
 interface PollState extends IDataObject {
 	/** ISO time the last successful poll started */
 	lastPollStart?: string;
-	/** alert id -> detectedOn (ms), for alerts that a future poll may return again */
+	/** alert ID (or device/network ID@lastModified) -> its time (ms), for records a future poll may return again */
 	seen?: Record<string, number>;
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const MAX_SEEN = 20_000;
 
 export class AuvikTrigger implements INodeType {
@@ -116,107 +114,120 @@ export class AuvikTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
 		const tenants = tenantIds(this.getNodeParameter('tenants', []));
-		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const overlap = Math.max(0, Number(options.overlapMinutes ?? 15)) * MINUTE;
+		const backfill = Math.max(0, Number(options.backfillMinutes ?? 0)) * MINUTE;
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const manual = this.getMode() === 'manual';
 		const pollStart = Date.now();
-		const transport = await Transport.create(this);
-
-		if (event === 'deviceChanged' || event === 'networkChanged') {
-			return await pollInventory.call(this, transport, event, tenants, state, manual, pollStart, Number(options.backfillMinutes ?? 0));
-		}
-
-		const query: Record<string, string | undefined> = { tenants: tenants.length ? tenants.join(',') : undefined };
-		if (event === 'alertTriggered') query['filter[status]'] = 'created';
-		if (event === 'alertCleared') query['filter[status]'] = 'resolved';
-		if (filters.alertDefinitionId) query['filter[alertDefinitionId]'] = String(filters.alertDefinitionId);
-		if (typeof filters.dismissed === 'boolean') query['filter[dismissed]'] = String(filters.dismissed);
-		if (typeof filters.dispatched === 'boolean') query['filter[dispatched]'] = String(filters.dispatched);
-		const severities = (filters.severities ?? []) as string[];
-		// Auvik filters one severity per request; several are filtered here after one request.
-		if (severities.length === 1) query['filter[severity]'] = severities[0];
-
-		let after: number;
-		if (manual) {
-			// "Fetch Test Event": the latest matching alerts of the last day, cursor untouched.
-			after = pollStart - 24 * 60 * MINUTE;
-		} else if (!state.lastPollStart) {
-			const backfill = Math.max(0, Number(options.backfillMinutes ?? 0)) * MINUTE;
-			if (!backfill) {
-				state.lastPollStart = new Date(pollStart).toISOString();
-				state.seen = {};
-				return null;
-			}
-			after = pollStart - backfill;
-		} else {
-			after = Date.parse(state.lastPollStart) - overlap;
-		}
-		query['filter[detectedTimeAfter]'] = new Date(after).toISOString();
-
-		const found: AlertItem[] = [];
-		for await (const page of transport.paginate({ method: 'GET', path: '/v1/alert/history/info', query }, { pageSize: 1000 })) {
-			for (const resource of page.data) {
-				const alert = alertFromApi(resource);
-				if (severities.length > 1 && !severities.includes(alert.severity)) continue;
-				found.push(alert);
-			}
-		}
-		found.sort((a, b) => String(a.detectedOn).localeCompare(String(b.detectedOn)));
+		const transport = await AuvikTransport.create(this);
+		const source =
+			event === 'deviceChanged' || event === 'networkChanged'
+				? inventorySource(event, tenants)
+				: alertSource(event, tenants, this.getNodeParameter('filters', {}) as IDataObject);
 
 		if (manual) {
-			const latest = found.slice(-5).reverse();
+			// "Fetch Test Event": the latest matching records of the last day; static data untouched.
+			const found = await fetchAll(transport, source, pollStart - DAY, source.manualLimit);
+			const latest = found.slice(-5).reverse().map((f) => f.item);
 			return latest.length ? [this.helpers.returnJsonArray(latest)] : null;
 		}
 
 		const seen = state.seen ?? {};
-		const fresh = found.filter((a) => !(a.alertId in seen));
-		for (const a of found) seen[a.alertId] = a.detectedOn ? Date.parse(a.detectedOn) : pollStart;
-		// Forget what the next poll cannot return again (detected at or before its lower bound).
+		const fresh: IDataObject[] = [];
+		if (!state.lastPollStart && !backfill) {
+			// First activation starts from now: what is already visible inside the overlap window
+			// (which the next poll reads again) is recorded as seen, never emitted.
+			if (overlap) {
+				for (const f of await fetchAll(transport, source, pollStart - overlap)) seen[f.key] = f.at ?? pollStart;
+			}
+		} else {
+			const after = state.lastPollStart ? Date.parse(state.lastPollStart) - overlap : pollStart - backfill;
+			for (const f of await fetchAll(transport, source, after)) {
+				if (f.key in seen) continue;
+				seen[f.key] = f.at ?? pollStart;
+				fresh.push(f.item);
+			}
+		}
+		// Forget what the next poll cannot return again (at or before its lower bound).
 		const nextAfter = pollStart - overlap;
-		for (const [id, at] of Object.entries(seen)) if (at <= nextAfter) delete seen[id];
-		const ids = Object.keys(seen);
-		if (ids.length > MAX_SEEN) for (const id of ids.sort((x, y) => seen[x] - seen[y]).slice(0, ids.length - MAX_SEEN)) delete seen[id];
+		for (const [key, at] of Object.entries(seen)) if (at <= nextAfter) delete seen[key];
+		const keys = Object.keys(seen);
+		if (keys.length > MAX_SEEN) for (const key of keys.sort((x, y) => seen[x] - seen[y]).slice(0, keys.length - MAX_SEEN)) delete seen[key];
 		state.seen = seen;
 		state.lastPollStart = new Date(pollStart).toISOString();
 		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
 	}
 }
 
-async function pollInventory(
-	this: IPollFunctions,
-	transport: AuvikTransport,
-	event: string,
-	tenants: string[],
-	state: PollState,
-	manual: boolean,
-	pollStart: number,
-	backfillMinutes: number,
-): Promise<INodeExecutionData[][] | null> {
-	const path = event === 'deviceChanged' ? '/v1/inventory/device/info' : '/v1/inventory/network/info';
-	let after: number;
-	if (manual) after = pollStart - 24 * 60 * MINUTE;
-	else if (!state.lastPollStart) {
-		if (!backfillMinutes) {
-			state.lastPollStart = new Date(pollStart).toISOString();
-			return null;
-		}
-		after = pollStart - backfillMinutes * MINUTE;
-	} else after = Date.parse(state.lastPollStart);
-	const query = {
-		tenants: tenants.length ? tenants.join(',') : undefined,
-		'filter[modifiedAfter]': new Date(after).toISOString(),
+interface Found {
+	/** what makes this record new: alert ID, or device/network ID plus its modification time */
+	key: string;
+	/** its time (detection or modification) in ms, if Auvik gave one */
+	at: number | undefined;
+	item: IDataObject;
+}
+
+interface Source {
+	path: string;
+	query: Record<string, string | undefined>;
+	/** the filter that takes the lower time bound (exclusive) */
+	timeFilter: 'filter[detectedTimeAfter]' | 'filter[modifiedAfter]';
+	/** at most this many records for "Fetch Test Event" */
+	manualLimit?: number;
+	toFound(resource: IDataObject): Found | undefined;
+}
+
+function timeOf(value: unknown): number | undefined {
+	const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+function alertSource(event: string, tenants: string[], filters: IDataObject): Source {
+	const query: Record<string, string | undefined> = { tenants: tenants.length ? tenants.join(',') : undefined };
+	if (event === 'alertTriggered') query['filter[status]'] = 'created';
+	if (event === 'alertCleared') query['filter[status]'] = 'resolved';
+	if (filters.alertDefinitionId) query['filter[alertDefinitionId]'] = String(filters.alertDefinitionId);
+	if (typeof filters.dismissed === 'boolean') query['filter[dismissed]'] = String(filters.dismissed);
+	if (typeof filters.dispatched === 'boolean') query['filter[dispatched]'] = String(filters.dispatched);
+	const severities = (filters.severities ?? []) as string[];
+	// Auvik filters one severity per request; several are filtered here after one request.
+	if (severities.length === 1) query['filter[severity]'] = severities[0];
+	return {
+		path: '/v1/alert/history/info',
+		query,
+		timeFilter: 'filter[detectedTimeAfter]',
+		toFound(resource) {
+			const alert: AlertItem = alertFromApi(resource);
+			if (severities.length > 1 && !severities.includes(alert.severity)) return undefined;
+			return { key: alert.alertId, at: timeOf(alert.detectedOn), item: alert };
+		},
 	};
-	const items: IDataObject[] = [];
-	try {
-		for await (const page of transport.paginate({ method: 'GET', path, query }, { pageSize: 1000, limit: manual ? 5 : undefined })) {
-			for (const r of page.data) items.push(simplifyResource(r));
+}
+
+function inventorySource(event: string, tenants: string[]): Source {
+	return {
+		path: event === 'deviceChanged' ? '/v1/inventory/device/info' : '/v1/inventory/network/info',
+		query: { tenants: tenants.length ? tenants.join(',') : undefined },
+		timeFilter: 'filter[modifiedAfter]',
+		manualLimit: 5,
+		toFound(resource) {
+			const item = simplifyResource(resource);
+			const modified = typeof item.lastModified === 'string' ? item.lastModified : '';
+			return { key: `${String(item.id)}@${modified}`, at: timeOf(modified), item };
+		},
+	};
+}
+
+/** Every matching record after `after` (ms, exclusive), oldest first. */
+async function fetchAll(transport: AuvikTransport, source: Source, after: number, limit?: number): Promise<Found[]> {
+	const query = { ...source.query, [source.timeFilter]: new Date(after).toISOString() };
+	const found: Found[] = [];
+	for await (const page of transport.paginate({ method: 'GET', path: source.path, query }, { pageSize: 1000, limit })) {
+		for (const resource of page.data) {
+			const f = source.toFound(resource);
+			if (f) found.push(f);
 		}
-	} catch (error) {
-		if (isAuvikApiError(error)) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-		throw new NodeOperationError(this.getNode(), error as Error);
 	}
-	if (!manual) state.lastPollStart = new Date(pollStart).toISOString();
-	return items.length ? [this.helpers.returnJsonArray(items)] : null;
+	return found.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
 }

@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 const SKIP_IDENTIFIER_KEYS = new Set(['type', 'id', 'links', 'meta', 'attributes']);
+const ENTITY_KEYS = new Set(['parentDevice', 'device', 'interface', 'component', 'service', 'network', 'tenant']);
 
 function cap(text: string): string {
 	return text ? text[0].toUpperCase() + text.slice(1) : text;
@@ -68,7 +69,8 @@ export function simplifyResource(resource: IDataObject, included?: IncludedIndex
 				if (inner && inner.id !== undefined) out[relationshipKey(key, 'id')] = inner.id;
 				continue;
 			}
-			const name = relationshipKey(rel, key);
+			// an identifier may embed another entity by bare ID, e.g. an interface's parentDevice
+			const name = ENTITY_KEYS.has(key) ? relationshipKey(key, 'id') : relationshipKey(rel, key);
 			if (!(name in out)) out[name] = value;
 		}
 		const side = included?.byKey.get(`${String(data.type)}:${String(data.id)}`);
