@@ -1,10 +1,12 @@
 /**
  * Auvik Trigger (polling): emits each Auvik alert exactly once, or devices/networks that changed.
  *
- * Alerts: every poll asks for alerts detected after (last poll start - overlap). The overlap
- * catches alerts Auvik records late with an earlier detection time; a set of the IDs already
- * emitted inside the overlap stops them from being emitted twice. Both live in the workflow's
- * static data, so they survive restarts. First activation starts from now (optional backfill).
+ * Every poll asks for records detected (alerts) or modified (devices, networks) after
+ * (last poll start - overlap). The overlap catches records Auvik stores late with an earlier
+ * time; a set of the keys already seen inside the overlap (alert ID, or ID@lastModified) stops
+ * them from being emitted twice. Both live in the workflow's static data, so they survive
+ * restarts. First activation starts from now: what is already visible then is recorded as seen,
+ * not emitted (optional backfill instead emits the past minutes).
  */
 import type {
 	IDataObject,
@@ -16,6 +18,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tenantIds } from '../Auvik/actions/params';
+import { tenantsField } from '../Auvik/description/fields';
 import type { AlertItem } from '../Auvik/helpers/alerts';
 import { alertFromApi } from '../Auvik/helpers/alerts';
 import { simplifyResource } from '../Auvik/helpers/simplify';
@@ -61,14 +64,7 @@ export class AuvikTrigger implements INodeType {
 				],
 				default: 'alertTriggered',
 			},
-			{
-				displayName: 'Tenant Names or IDs',
-				name: 'tenants',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTenants' },
-				default: [],
-				description: 'Tenants to watch; empty watches every tenant the API user can see. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			tenantsField('Tenants to watch; empty watches every tenant the API user can see'),
 			{
 				displayName: 'Filters',
 				name: 'filters',
@@ -103,7 +99,7 @@ export class AuvikTrigger implements INodeType {
 				default: {},
 				options: [
 					{ displayName: 'Include Past Minutes on First Run', name: 'backfillMinutes', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'On activation, also emit what happened in this many past minutes (0 = start from now)' },
-					{ displayName: 'Overlap (Minutes)', name: 'overlapMinutes', type: 'number', typeOptions: { minValue: 0 }, default: 15, description: 'Each poll looks this far back before the previous poll, to catch alerts Auvik records late; duplicates are suppressed' },
+					{ displayName: 'Overlap (Minutes)', name: 'overlapMinutes', type: 'number', typeOptions: { minValue: 0 }, default: 15, description: 'Each poll looks this far back before the previous poll, to catch alerts or changes Auvik records late; duplicates are suppressed' },
 				],
 			},
 		],
@@ -135,14 +131,15 @@ export class AuvikTrigger implements INodeType {
 
 		const seen = state.seen ?? {};
 		const fresh: IDataObject[] = [];
-		if (!state.lastPollStart && !backfill) {
+		const lastPollStart = timeOf(state.lastPollStart);
+		if (lastPollStart === undefined && !backfill) {
 			// First activation starts from now: what is already visible inside the overlap window
 			// (which the next poll reads again) is recorded as seen, never emitted.
 			if (overlap) {
 				for (const f of await fetchAll(transport, source, pollStart - overlap)) seen[f.key] = f.at ?? pollStart;
 			}
 		} else {
-			const after = state.lastPollStart ? Date.parse(state.lastPollStart) - overlap : pollStart - backfill;
+			const after = lastPollStart !== undefined ? lastPollStart - overlap : pollStart - backfill;
 			for (const f of await fetchAll(transport, source, after)) {
 				if (f.key in seen) continue;
 				seen[f.key] = f.at ?? pollStart;

@@ -95,8 +95,9 @@ export class AuvikWebhookTrigger implements INodeType {
 		if (secret) {
 			const query = this.getQueryData() as IDataObject;
 			const headers = this.getHeaderData() as IDataObject;
-			const given = String(query.token ?? headers['x-auvik-token'] ?? '');
-			if (!given || !sameSecret(given, secret)) {
+			// Either place may carry it; an empty or wrong value in one does not hide the other.
+			const given = [query.token, headers['x-auvik-token']].filter((v): v is string => typeof v === 'string' && v !== '');
+			if (!given.some((g) => sameSecret(g, secret))) {
 				res.status(401).json({ error: 'Missing or wrong token: add ?token=<shared secret> to the webhook URL in Auvik' });
 				return { noWebhookResponse: true };
 			}

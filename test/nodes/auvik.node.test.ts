@@ -160,12 +160,23 @@ describe('Auvik node', () => {
 		});
 
 		it('searches devices page by page with Auvik cursors', async () => {
-			const search = new Auvik().methods.listSearch.searchDevices;
-			const first = await search.call(ctx());
-			expect(first.results).toHaveLength(90 > 200 ? 200 : 90);
-			const device = sim.data.devices[7];
-			const found = await search.call(ctx(), device.deviceName);
-			expect(found.results.map((r) => r.value)).toContain(device.id);
+			const big = await startSimulator({ tenants: 1, devicesPerTenant: 250 });
+			try {
+				const context = makeLoadOptionsContext({ nodeType: new Auvik(), credentials: { auvikApi: credentialsFor(big) }, credentialTypes: [new AuvikApi()] });
+				const search = new Auvik().methods.listSearch.searchDevices;
+				const first = await search.call(context);
+				expect(first.results).toHaveLength(200);
+				expect(first.paginationToken).toBeTruthy();
+				const second = await search.call(context, undefined, first.paginationToken as string);
+				expect(second.results).toHaveLength(50);
+				expect(second.paginationToken).toBeUndefined();
+				expect(new Set([...first.results, ...second.results].map((r) => r.value)).size).toBe(250);
+				const device = big.data.devices[7];
+				const found = await search.call(context, device.deviceName);
+				expect(found.results.map((r) => r.value)).toContain(device.id);
+			} finally {
+				await big.close();
+			}
 		});
 	});
 });

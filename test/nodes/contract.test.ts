@@ -103,7 +103,7 @@ function sampleParameters(sim: Simulator, entry: CatalogueEntry): INodeParameter
 		if (['filter[fromTime]', 'filter[thruTime]', 'filter[interval]'].includes(q.name)) continue;
 		filters[fieldName(q.name)] = sampleValue(sim, q) as string;
 	}
-	if (entry.filters.length) params.filters = filters;
+	if (entry.filters.length) params.filters = filters as INodeParameters;
 	if (entry.list) params.returnAll = true;
 	return params;
 }

@@ -50,7 +50,7 @@ describe('statistics', () => {
 		);
 		const points = jsonOf(result);
 		expect(points).toHaveLength(sim.data.devices.length * 3 * 1440);
-		const shape = statShape('device', 'bandwidth');
+		const shape = statShape('device', 'bandwidth')!;
 		for (const device of sim.data.devices) {
 			const mine = points.filter((p) => p.entityId === device.id);
 			const times = mine.map((p) => Date.parse(p.timestamp as string));

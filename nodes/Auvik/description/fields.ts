@@ -63,18 +63,20 @@ export function tenantProperties(entry: CatalogueEntry): INodeProperties[] {
 			},
 		];
 	}
-	return [
-		{
-			displayName: 'Tenant Names or IDs',
-			name: 'tenants',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getTenants' },
-			default: [],
-			required: required || undefined,
-			displayOptions,
-			description: `Tenants to read${required ? '' : '; leave empty for every tenant the API user can see'}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-		},
-	];
+	return [{ ...tenantsField(required ? 'Tenants to read' : 'Tenants to read; leave empty for every tenant the API user can see', required), displayOptions }];
+}
+
+/** The tenant multi-select (loaded from /v1/tenants), shared by the Auvik node and the trigger. */
+export function tenantsField(purpose: string, required = false): INodeProperties {
+	return {
+		displayName: 'Tenant Names or IDs',
+		name: 'tenants',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTenants' },
+		default: [],
+		required: required || undefined,
+		description: `${purpose}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
 }
 
 export function optionsCollection(entry: CatalogueEntry, extra: INodeProperties[] = []): INodeProperties {

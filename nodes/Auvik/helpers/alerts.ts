@@ -91,6 +91,7 @@ export function webhookProblem(body: unknown): string | undefined {
 	const status = b.alertStatus ?? b.alertStatusString;
 	if (status === undefined || status === null || status === '') return 'alertStatus is missing';
 	if (!['0', '1', 'triggered', 'cleared'].includes(String(status).toLowerCase())) return `alertStatus "${String(status)}" is neither 0 (Triggered) nor 1 (Cleared)`;
+	if (b.date !== undefined && b.date !== null && b.date !== '' && Number.isNaN(Date.parse(String(b.date)))) return `date "${String(b.date)}" is not a date`;
 	return undefined;
 }
 

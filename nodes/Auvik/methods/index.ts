@@ -32,11 +32,11 @@ interface SearchSpec {
 	url?: (r: IDataObject) => string | undefined;
 }
 
-const SEARCHES: Record<string, SearchSpec> = {
-	searchDevices: { path: '/v1/inventory/device/info', name: (r) => `${attr(r, 'deviceName') || String(r.id)}${attr(r, 'deviceType') ? ` (${attr(r, 'deviceType')})` : ''}` },
-	searchNetworks: { path: '/v1/inventory/network/info', name: (r) => attr(r, 'networkName') || String(r.id) },
-	searchInterfaces: { path: '/v1/inventory/interface/info', name: (r) => attr(r, 'interfaceName') || String(r.id) },
-	searchAlerts: { path: '/v1/alert/history/info', name: (r) => `${attr(r, 'name') || String(r.id)}${attr(r, 'severity') ? ` [${attr(r, 'severity')}]` : ''}${attr(r, 'detectedOn') ? ` ${attr(r, 'detectedOn')}` : ''}` },
+const SEARCHES: Record<'devices' | 'networks' | 'interfaces' | 'alerts', SearchSpec> = {
+	devices: { path: '/v1/inventory/device/info', name: (r) => `${attr(r, 'deviceName') || String(r.id)}${attr(r, 'deviceType') ? ` (${attr(r, 'deviceType')})` : ''}` },
+	networks: { path: '/v1/inventory/network/info', name: (r) => attr(r, 'networkName') || String(r.id) },
+	interfaces: { path: '/v1/inventory/interface/info', name: (r) => attr(r, 'interfaceName') || String(r.id) },
+	alerts: { path: '/v1/alert/history/info', name: (r) => `${attr(r, 'name') || String(r.id)}${attr(r, 'severity') ? ` [${attr(r, 'severity')}]` : ''}${attr(r, 'detectedOn') ? ` ${attr(r, 'detectedOn')}` : ''}` },
 };
 
 /** One Auvik page per call; the pagination token is Auvik's own cursor. Names are matched here (Auvik has no name search). */
@@ -83,12 +83,16 @@ export const loadOptions = { getTenants };
 
 export const listSearch = {
 	searchTenants,
-	...Object.fromEntries(
-		Object.entries(SEARCHES).map(([name, spec]) => [
-			name,
-			async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-				return await search(this, spec, filter, paginationToken);
-			},
-		]),
-	),
+	async searchDevices(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+		return await search(this, SEARCHES.devices, filter, token);
+	},
+	async searchNetworks(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+		return await search(this, SEARCHES.networks, filter, token);
+	},
+	async searchInterfaces(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+		return await search(this, SEARCHES.interfaces, filter, token);
+	},
+	async searchAlerts(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+		return await search(this, SEARCHES.alerts, filter, token);
+	},
 };
