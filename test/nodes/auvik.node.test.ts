@@ -131,6 +131,8 @@ describe('Auvik node', () => {
 			expect(error.message).toMatch(/\(404\)/);
 			expect(String(error.httpCode)).toBe('404');
 			expect(String(error.description)).toMatch(/Check the ID/);
+			// n8n 2.x reads this to tell permanent from transient failures
+			expect(error.failure).toEqual({ cause: 'configuration-invalid' });
 		});
 
 		// Empty values come from expressions here: n8n itself refuses to start a node whose required field is literally empty.
