@@ -40,6 +40,10 @@ export function fieldName(wireName: string): string {
 	return wireName;
 }
 
+const ACRONYMS: Record<string, string> = Object.fromEntries(
+	['ID', 'OID', 'IP', 'MAC', 'SNMP', 'WMI', 'VM', 'ASM', 'CPU', 'UPS', 'PDU', 'IPMI', 'UTM', 'SSID', 'VoIP', 'URL'].map((a) => [a.toLowerCase(), a]),
+);
+
 /** Readable label: onlineStatus -> Online Status, user_lastUsedAfter -> User Last Used After. */
 export function labelOf(text: string): string {
 	const spaced = text
@@ -49,7 +53,7 @@ export function labelOf(text: string): string {
 		.trim();
 	return spaced
 		.split(/\s+/)
-		.map((w) => (/^(id|oid|ip|mac|snmp|wmi|vm|asm)$/i.test(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+		.map((w) => ACRONYMS[w.toLowerCase()] ?? w[0].toUpperCase() + w.slice(1))
 		.join(' ')
 		.replace(/\bV Mware\b/g, 'VMware')
 		.replace(/^Fields (.+)$/, '$1 Fields');
