@@ -35,7 +35,7 @@ export class AuvikWebhookTrigger implements INodeType {
 		defaults: { name: 'Auvik Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'auvik' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'auvik' }],
 		properties: [
 			{
 				displayName:
