@@ -60,9 +60,8 @@ export function normaliseCustomUrl(input: string): ApiEndpoint | string {
 		? ''
 		: url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '').replace(/\/+$/, '');
 	const port = url.port && !dashboard ? `:${url.port}` : '';
-	const host = hostname;
 	return {
-		baseUrl: `${url.protocol}//${host}${port}${path}`,
+		baseUrl: `${url.protocol}//${hostname}${port}${path}`,
 		hostname,
 		region: regionOfApiHost(hostname),
 		custom: true,
