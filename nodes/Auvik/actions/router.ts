@@ -36,7 +36,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				const transport = await AuvikTransport.create(this, {
 					timeoutMs: Number(options.timeout ?? 60) * 1000,
 					retry: { maxRetries: Number(options.maxRetries ?? 4) },
-					rateLimit: { limit: Number(options.rateLimit ?? 2500), windowMs: 5 * 60 * 1000 },
+					rateLimit: { limit: Number(options.rateLimit ?? 2500), windowMs: Number(options.rateWindowSeconds ?? 300) * 1000 },
 				});
 				state = { transport, startedAt, incrementalKeys: new Set() };
 			}

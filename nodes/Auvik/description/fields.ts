@@ -83,7 +83,8 @@ export function optionsCollection(entry: CatalogueEntry, extra: INodeProperties[
 	const options: INodeProperties[] = [
 		{ displayName: 'Max Retries', name: 'maxRetries', type: 'number', typeOptions: { minValue: 0, maxValue: 10 }, default: 4, description: 'How often to retry a request that failed for a reason that can pass (5xx, 429, timeout); 400/401/403/404 are never retried' },
 		{ displayName: 'Request Timeout (Seconds)', name: 'timeout', type: 'number', typeOptions: { minValue: 1 }, default: 60, description: 'How long to wait for Auvik to answer one request' },
-		{ displayName: 'Rate Budget (Requests per 5 Minutes)', name: 'rateLimit', type: 'number', typeOptions: { minValue: 1 }, default: 2500, description: "Requests this n8n instance may send for this account in any 5-minute window; executions wait rather than exceed it. Auvik's limit is 2500." },
+		{ displayName: 'Rate Budget (Requests per Window)', name: 'rateLimit', type: 'number', typeOptions: { minValue: 1 }, default: 2500, description: "Requests this n8n instance may send for this account in any window (5 minutes unless changed below); executions wait rather than exceed it. Auvik's limit is 2500 per 5 minutes." },
+		{ displayName: 'Rate Budget Window (Seconds)', name: 'rateWindowSeconds', type: 'number', typeOptions: { minValue: 1 }, default: 300, description: 'Length of the sliding window the rate budget counts in. Auvik counts 5 minutes (300 s).' },
 		...extra,
 	];
 	if (entry.list && entry.contract.paged) {

@@ -161,13 +161,15 @@ export class AuvikTransport {
 		let waited = 0;
 		let hops = 0;
 		for (;;) {
-			await this.budget.acquire();
+			const slot = await this.budget.acquire();
 			attempts++;
 			this.requestCount++;
 			let response: FullResponse;
 			try {
 				response = await this.send(req.method, `${this.endpoint.baseUrl}${req.path}${query}`);
+				slot.release();
 			} catch (error) {
+				slot.release();
 				const timedOut = isTimeout(error);
 				// A POST is never re-sent after a transport failure: Auvik may have acted on it.
 				if (req.method === 'GET' && retries < this.retry.maxRetries) {

@@ -10,15 +10,27 @@ export interface Clock {
 
 export const realClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
+/** A place in the budget, held from send until the response arrives. */
+export interface BudgetSlot {
+	/** Time spent waiting for the slot (ms) */
+	waited: number;
+	/** Call once the response (or failure) is in: the slot then counts for one more window. */
+	release(): void;
+}
+
 /**
  * A sliding-window request budget shared by every execution in this n8n process that uses the
- * same account. When the budget is spent, callers wait for the oldest request to leave the
- * window instead of failing, so a burst of workflows never gets the account throttled.
+ * same account. A request occupies the budget from the moment it is sent until one full window
+ * after its response arrived, so however late requests reach Auvik, no window there can see more
+ * than `limit` of them. When the budget is spent, callers wait instead of failing.
  */
 export class RateBudget {
-	private readonly sent: number[] = [];
+	/** Completion times of finished requests still inside the window, oldest first */
+	private readonly done: number[] = [];
 
 	private head = 0;
+
+	private inFlight = 0;
 
 	private blockedUntil = 0;
 
@@ -28,24 +40,37 @@ export class RateBudget {
 		private readonly clock: Clock = realClock,
 	) {}
 
-	/** Requests counted in the current window. */
+	/** Requests that count against the budget now (in flight or finished within the window). */
 	inWindow(): number {
 		this.prune(this.clock.now());
-		return this.sent.length - this.head;
+		return this.inFlight + this.done.length - this.head;
 	}
 
-	/** Waits until a request may be sent, then counts it. Returns the time waited (ms). */
-	async acquire(): Promise<number> {
+	/** Waits until a request may be sent and takes a slot for it. */
+	async acquire(): Promise<BudgetSlot> {
 		let waited = 0;
 		for (;;) {
 			const now = this.clock.now();
 			this.prune(now);
 			let wait = Math.max(0, this.blockedUntil - now);
-			if (!wait && this.sent.length - this.head < this.limit) {
-				this.sent.push(now);
-				return waited;
+			if (!wait && this.inFlight + this.done.length - this.head < this.limit) {
+				this.inFlight++;
+				let released = false;
+				return {
+					waited,
+					release: () => {
+						if (released) return;
+						released = true;
+						this.inFlight--;
+						this.done.push(this.clock.now());
+					},
+				};
 			}
-			if (!wait) wait = this.sent[this.head] + this.windowMs - now;
+			if (!wait) {
+				// the oldest finished request leaves the window just after windowMs; if every slot is
+				// in flight, look again shortly
+				wait = this.done.length > this.head ? this.done[this.head] + this.windowMs + 1 - now : Math.min(this.windowMs, 25);
+			}
 			wait = Math.max(1, wait);
 			waited += wait;
 			await this.clock.sleep(wait);
@@ -58,9 +83,9 @@ export class RateBudget {
 	}
 
 	private prune(now: number): void {
-		while (this.head < this.sent.length && this.sent[this.head] <= now - this.windowMs) this.head++;
-		if (this.head > 1024 && this.head * 2 > this.sent.length) {
-			this.sent.splice(0, this.head);
+		while (this.head < this.done.length && this.done[this.head] < now - this.windowMs) this.head++;
+		if (this.head > 1024 && this.head * 2 > this.done.length) {
+			this.done.splice(0, this.head);
 			this.head = 0;
 		}
 	}
