@@ -67,6 +67,20 @@ describe('Auvik node', () => {
 			expect(jsonOf(await runAuvik(sim, { resource: 'credential', operation: 'verify' }))).toEqual([{ valid: true, baseUrl: sim.url }]);
 		});
 
+		it('verify names where the account really is after a 308', async () => {
+			const moved = await startSimulator({ tenants: 1, devicesPerTenant: 1 });
+			try {
+				sim.redirectAll(moved.url);
+				const [item] = jsonOf(await runAuvik(sim, { resource: 'credential', operation: 'verify' }));
+				expect(item).toMatchObject({ valid: true, baseUrl: moved.url });
+				expect(item.notice).toMatch(new RegExp(`request was sent to ${moved.url.replace(/[.]/g, '\\.')}.*Update the region`));
+				expect(moved.requests[0]).toMatchObject({ path: '/v1/authentication/verify', authOk: true });
+			} finally {
+				sim.redirectAll(null);
+				await moved.close();
+			}
+		});
+
 		it('returns client usage as one item per client, with plain dates', async () => {
 			const result = await runAuvik(sim, { resource: 'billing', operation: 'getClientUsage', fromDate: '2026-01-01T00:00:00', thruDate: '2026-01-31T00:00:00', returnAll: true });
 			expect(sim.requests[0].query).toMatchObject({ 'filter[fromDate]': '2026-01-01', 'filter[thruDate]': '2026-01-31' });

@@ -69,7 +69,11 @@ export async function executeEntry(
 
 	if (entry.operationId === 'verifyCredentials') {
 		await transport.request({ method: 'GET', path, itemIndex });
-		return paired([{ valid: true, baseUrl: transport.baseUrl }], itemIndex);
+		const result: IDataObject = { valid: true, baseUrl: transport.baseUrl };
+		if (transport.region) result.region = transport.region;
+		// after a 308 the transport says which region the account is really in
+		if (transport.notices.length) result.notice = transport.notices.join(' ');
+		return paired([result], itemIndex);
 	}
 	if (entry.write) {
 		await transport.request({ method: entry.contract.method, path, query, itemIndex });

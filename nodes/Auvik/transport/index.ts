@@ -147,6 +147,11 @@ export class AuvikTransport {
 		return this.endpoint.baseUrl;
 	}
 
+	/** Region of the API host in use (after any 308), when it is an Auvik host */
+	get region(): string | undefined {
+		return this.endpoint.region;
+	}
+
 	get node(): INode {
 		return this.ctx.getNode();
 	}
