@@ -6,7 +6,6 @@
 //
 //   npm run build && node --test test/e2e/auvik-errors.test.mjs
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -20,15 +19,10 @@ import {
 	nodeRun,
 	setupInstance,
 } from './lib/n8n.mjs';
-import { loadSimulator, REPO_ROOT, simulatorSkipReason } from './lib/simulator.mjs';
+import { loadSimulator, REPO_ROOT, auvikE2eSkip } from './lib/simulator.mjs';
 
 const rt = findRuntime();
-const built = existsSync(join(REPO_ROOT, 'dist', 'nodes', 'Auvik', 'Auvik.node.js'));
-const skip =
-	rt.skip ||
-	(!built && 'dist/nodes/Auvik/Auvik.node.js is missing: run `npm run build` first') ||
-	simulatorSkipReason();
-if (skip) console.log(`e2e: SKIP auvik-errors: ${skip}`);
+const skip = auvikE2eSkip('auvik-errors', rt);
 
 const DEVICES = '/v1/inventory/device/info';
 

@@ -7,21 +7,14 @@
 //
 //   npm run build && node --test test/e2e/auvik-server.test.mjs
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { CREDS, loadWorkflow, N8nRest, simCredential, sleep, startRecorder, waitFor } from './lib/fixtures.mjs';
 import { callWebhook, findRuntime, setupInstance, startServer } from './lib/n8n.mjs';
-import { loadSimulator, REPO_ROOT, simulatorSkipReason } from './lib/simulator.mjs';
+import { loadSimulator, REPO_ROOT, auvikE2eSkip } from './lib/simulator.mjs';
 
 const rt = findRuntime();
-const built = existsSync(join(REPO_ROOT, 'dist', 'nodes', 'Auvik', 'Auvik.node.js'));
-const skip =
-	rt.skip ||
-	(!built && 'dist/nodes/Auvik/Auvik.node.js is missing: run `npm run build` first') ||
-	simulatorSkipReason();
-if (skip) console.log(`e2e: SKIP auvik-server: ${skip}`);
+const skip = auvikE2eSkip('auvik-server', rt);
 
 const ALERTS = '/v1/alert/history/info';
 const WEBHOOK_ID = 'e2e0a0b1-0000-4000-8000-00000000a0b1';

@@ -4,21 +4,14 @@
 //
 //   npm run build && node --test test/e2e/auvik.test.mjs
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { CREDS, loadWorkflow, simCredential } from './lib/fixtures.mjs';
 import { executeWorkflow, failureSummary, findRuntime, nodeOutput, nodeRun, setupInstance } from './lib/n8n.mjs';
-import { loadSimulator, REPO_ROOT, simulatorSkipReason } from './lib/simulator.mjs';
+import { loadSimulator, REPO_ROOT, auvikE2eSkip } from './lib/simulator.mjs';
 
 const rt = findRuntime();
-const built = existsSync(join(REPO_ROOT, 'dist', 'nodes', 'Auvik', 'Auvik.node.js'));
-const skip =
-	rt.skip ||
-	(!built && 'dist/nodes/Auvik/Auvik.node.js is missing: run `npm run build` first') ||
-	simulatorSkipReason();
-if (skip) console.log(`e2e: SKIP auvik: ${skip}`);
+const skip = auvikE2eSkip('auvik', rt);
 
 const byPath = (requests, path) => requests.filter((r) => r.path === path);
 const DEVICES = '/v1/inventory/device/info';

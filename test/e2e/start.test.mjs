@@ -11,14 +11,11 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 
 import { freePort, findRuntime } from './lib/n8n.mjs';
-import { REPO_ROOT, simulatorSkipReason } from './lib/simulator.mjs';
+import { REPO_ROOT, auvikE2eSkip } from './lib/simulator.mjs';
 import { waitFor } from './lib/fixtures.mjs';
 
 const rt = findRuntime();
-const built = existsSync(join(REPO_ROOT, 'dist', 'nodes', 'Auvik', 'Auvik.node.js'));
-const skip =
-	rt.skip || (!built && 'dist/nodes/Auvik/Auvik.node.js is missing: run `npm run build` first') || simulatorSkipReason();
-if (skip) console.log(`e2e: SKIP start: ${skip}`);
+const skip = auvikE2eSkip('start', rt);
 
 describe('npm start (scripts/start/start.mjs)', { skip }, () => {
 	let child;

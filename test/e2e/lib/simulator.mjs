@@ -12,6 +12,20 @@ const SIM_ENTRY = join(REPO_ROOT, 'test', 'simulator', 'index.ts');
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** false, or why the simulator cannot be loaded (for `{ skip }`). */
+/**
+ * Why an e2e file that runs the real package against the simulator must skip (no n8n runtime, no
+ * dist/, no simulator), or false. Logs the reason once, tagged with the file's label.
+ */
+export function auvikE2eSkip(label, runtime) {
+	const built = existsSync(join(REPO_ROOT, 'dist', 'nodes', 'Auvik', 'Auvik.node.js'));
+	const skip =
+		runtime.skip ||
+		(!built && 'dist/nodes/Auvik/Auvik.node.js is missing: run `npm run build` first') ||
+		simulatorSkipReason();
+	if (skip) console.log(`e2e: SKIP ${label}: ${skip}`);
+	return skip;
+}
+
 export function simulatorSkipReason() {
 	if (!existsSync(SIM_ENTRY)) return `Auvik simulator not found (${SIM_ENTRY})`;
 	if (!existsSync(TSC)) return 'typescript is not installed in the repo (run npm ci)';
