@@ -14,7 +14,7 @@
 // process as the test keeps answering while n8n runs.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -170,20 +170,25 @@ export function baseEnv({ root, userFolder, home, brokerPort, nodeBinDir }, extr
  * Runs one n8n CLI command for an instance. Resolves (never rejects on a non-zero exit) with
  * { code, signal, stdout, stderr, durationMs }.
  */
+let outFiles = 0;
+
 export function runN8n(inst, args, { env = {}, timeoutMs = 120_000 } = {}) {
 	const rt = inst.runtime;
 	const t0 = Date.now();
+	// stdout goes to a file, not a pipe: `execute --rawOutput` prints the whole run as one line and then exits,
+	// and n8n's writes to a non-blocking pipe lose the tail of a multi-MB line; writes to a file are synchronous.
+	const outFile = join(inst.root, `stdout-${process.pid}-${++outFiles}.log`);
+	const outFd = openSync(outFile, 'w');
 	return new Promise((res, rej) => {
 		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], {
 			cwd: inst.root,
 			env: { ...inst.env, ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', outFd, 'pipe'],
 			detached: true,
 		});
+		closeSync(outFd);
 		live.add(child);
-		let stdout = '';
 		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
 		child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
 		let timedOut = false;
 		const timer = setTimeout(() => {
@@ -201,6 +206,8 @@ export function runN8n(inst, args, { env = {}, timeoutMs = 120_000 } = {}) {
 			// The task runner is in the same process group; make sure nothing outlives the command.
 			killTree(child, 'SIGKILL');
 			if (timedOut) stderr += `\n[e2e] n8n ${args.join(' ')} killed after ${timeoutMs} ms`;
+			const stdout = readFileSync(outFile, 'utf8');
+			rmSync(outFile, { force: true });
 			res({ code: timedOut ? null : code, signal, stdout, stderr, durationMs: Date.now() - t0 });
 		});
 	});
