@@ -85,9 +85,8 @@ export async function executeEntry(
 		query.tenantDomainPrefix = given || (await mainDomainPrefix(state, itemIndex));
 	}
 
-	let incrementalKey: string | undefined;
 	if (entry.incremental && options.onlyChangedSinceLastRun === true) {
-		incrementalKey = `lastRun:${entry.resource}:${entry.operation}`;
+		const incrementalKey = `lastRun:${entry.resource}:${entry.operation}`;
 		const stored = this.getWorkflowStaticData('node')[incrementalKey];
 		const given = query['filter[modifiedAfter]'];
 		if (typeof stored === 'string' && (!given || stored > given)) query['filter[modifiedAfter]'] = stored;
