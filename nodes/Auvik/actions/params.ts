@@ -26,10 +26,6 @@ export function toDate(value: unknown): Date | undefined {
 	return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-export function isoMillis(date: Date): string {
-	return date.toISOString();
-}
-
 /** Formats one value for the wire according to its contract type; throws a message naming the field. */
 export function formatQueryValue(
 	ctx: IExecuteFunctions,
@@ -62,7 +58,7 @@ export function formatQueryValue(
 			if (!date) {
 				return invalid(ctx, itemIndex, `"${label}" is not a valid date: "${String(value)}"`, 'Use an ISO 8601 date such as 2024-01-31T00:00:00Z, or pick one with the date picker.');
 			}
-			const iso = isoMillis(date);
+			const iso = date.toISOString();
 			if (q.type === 'date') return iso.slice(0, 10);
 			if (q.type === 'snmpDateTime') return iso.slice(0, 19).replace('T', ' ');
 			return iso;

@@ -56,8 +56,6 @@ export interface AuvikResponse {
 export interface AuvikPage {
 	data: IDataObject[];
 	included: IDataObject[];
-	/** 1-based page number in this listing */
-	page: number;
 }
 
 interface FullResponse {
@@ -110,8 +108,6 @@ export class AuvikTransport {
 	/** Messages for the user (e.g. "your account is in region us3"), shown as execution hints. */
 	readonly notices: string[] = [];
 
-	/** Requests sent by this transport (all attempts). */
-	requestCount = 0;
 
 	private readonly retry: RetryPolicy;
 
@@ -168,7 +164,6 @@ export class AuvikTransport {
 		for (;;) {
 			const slot = await this.budget.acquire();
 			attempts++;
-			this.requestCount++;
 			let response: FullResponse;
 			try {
 				response = await this.send(req.method, `${this.endpoint.baseUrl}${req.path}${query}`);
@@ -272,7 +267,7 @@ export class AuvikTransport {
 		const seen = new Set<string>();
 		let cursor: string | undefined;
 		let got = 0;
-		for (let page = 1; ; page++) {
+		for (;;) {
 			const remaining = opts.limit === undefined ? Infinity : opts.limit - got;
 			if (remaining <= 0) return;
 			const first = Math.max(1, Math.min(opts.pageSize, remaining));
@@ -286,7 +281,7 @@ export class AuvikTransport {
 			if (data.length > remaining) data = data.slice(0, remaining);
 			got += data.length;
 			const included = (Array.isArray(envelope.included) ? envelope.included : []) as IDataObject[];
-			yield { data, included, page };
+			yield { data, included };
 
 			const next = (envelope.links as IDataObject | undefined)?.next;
 			if (typeof next !== 'string' || !next) return;
